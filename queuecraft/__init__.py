@@ -1,0 +1,1 @@
+"""QueueCraft: a self-hosted job platform (REST API, RQ workers, Reflex dashboard)."""

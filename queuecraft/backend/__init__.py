@@ -1,0 +1,1 @@
+"""Plain-Python core of QueueCraft; never imports reflex."""

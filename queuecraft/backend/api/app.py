@@ -1,0 +1,22 @@
+"""Build the FastAPI app: routes, error handlers, middleware."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from queuecraft.backend.api.errors import install_error_handlers
+from queuecraft.backend.api.middleware import JsonNotFoundMiddleware, TraceIdMiddleware
+from queuecraft.backend.api.urls import router
+
+
+def create_api() -> FastAPI:
+    app = FastAPI(
+        title="QueueCraft API",
+        description="Submit jobs, watch them run with retries and a dead-letter queue.",
+        version="0.1.0",
+    )
+    app.include_router(router)
+    install_error_handlers(app)
+    app.add_middleware(JsonNotFoundMiddleware)
+    app.add_middleware(TraceIdMiddleware)  # added last = outermost: every answer carries the id
+    return app

@@ -1,0 +1,1 @@
+"""Business rules: users, auth, jobs. Each function takes its connections as arguments."""

@@ -1,0 +1,1 @@
+"""Reusable dashboard pieces: layout, status badge, job tables."""

@@ -1,0 +1,1 @@
+"""`make run`'s launcher: starts Redis (embedded unless REDIS_URL), migrations, workers and Reflex."""

@@ -1,0 +1,17 @@
+"""The dead-letter page: jobs that failed every attempt, with their last error."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from queuecraft.components.job_table import dead_letter_table
+from queuecraft.components.layout import layout
+from queuecraft.state.dlq import DeadLetterState
+
+
+def page() -> rx.Component:
+    return layout(
+        "Dead-letter queue",
+        rx.text(DeadLetterState.total.to_string() + " jobs used up every attempt.", custom_attrs={"data-dlq-total": DeadLetterState.total}),
+        dead_letter_table(DeadLetterState.rows),
+    )

@@ -1,0 +1,7 @@
+"""Dashboard page paths, in one place. They avoid every REST path so that one port can serve both."""
+
+DASHBOARD = "/"
+DEAD_LETTERS = "/dead-letters"
+SIGN_IN = "/sign-in"
+
+ALL = (DASHBOARD, DEAD_LETTERS, SIGN_IN)

@@ -1,0 +1,24 @@
+"""Job records shaped as flat rows of strings for the dashboard's tables."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from queuecraft.backend.store.models import Job
+
+
+def _when(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M:%S UTC") if value else ""
+
+
+def job_row(job: Job) -> dict[str, str]:
+    return {
+        "id": job.id,
+        "name": job.name,
+        "status": job.status.value,
+        "attempts": f"{job.attempts}/{job.max_attempts}",
+        "created": _when(job.created_at),
+        "updated": _when(job.updated_at),
+        "finished": _when(job.finished_at),
+        "error": job.last_error or "",
+    }
