@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -90,3 +91,53 @@ def stop(process: subprocess.Popen, *, sig: int, timeout: float = 20) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+class Product:
+    """The whole product as `make run` starts it: `python -m queuecraft.launcher`."""
+
+    READY_TIMEOUT = 420  # the first start on a clean clone installs the frontend packages
+
+    def __init__(self, data_dir: Path, log: Path, **overrides: str) -> None:
+        self.api_port, self.ui_port = commands.free_port(), commands.free_port()
+        env = dict(os.environ)
+        for name in ("REDIS_URL", "DATABASE_URL"):  # embedded Valkey and SQLite, as on a fresh machine
+            env.pop(name, None)
+        env.update(
+            {
+                "QUEUECRAFT_DATA_DIR": str(data_dir),
+                "QUEUECRAFT_API_PORT": str(self.api_port),
+                "QUEUECRAFT_UI_PORT": str(self.ui_port),
+                "QUEUECRAFT_RETRY_INTERVALS": "1,2,4",
+                "QUEUECRAFT_SIMULATED_JOB_SECONDS": "0.5",
+                "QUEUECRAFT_SHUTDOWN_GRACE": "5",
+            }
+        )
+        env.update(overrides)
+        self.log = log
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "queuecraft.launcher"], env=env, cwd=ROOT,
+            stdout=log.open("w"), stderr=subprocess.STDOUT,
+        )
+        self.api = f"http://127.0.0.1:{self.api_port}"
+        self.ui = f"http://localhost:{self.ui_port}"
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def wait_ready(self) -> None:
+        def ready() -> bool:
+            if self.process.poll() is not None:
+                raise AssertionError(f"launcher exited early:\n{self.output()[-4000:]}")
+            return "queuecraft: ready" in self.output()
+
+        wait_for(ready, timeout=self.READY_TIMEOUT, interval=0.5, what="the launcher to report ready")
+
+    def redis_url(self) -> str:
+        line = next(line for line in self.output().splitlines() if line.strip().startswith("Redis "))
+        return line.split()[1]
+
+    def interrupt(self, timeout: float = 60) -> int:
+        """Ctrl-C: SIGINT to the launcher, as a terminal sends it."""
+        self.process.send_signal(signal.SIGINT)
+        return self.process.wait(timeout=timeout)

@@ -1,0 +1,75 @@
+"""`make run`'s launcher: starts everything on a machine without Redis or a database, stops cleanly."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import psutil
+import pytest
+
+from queuecraft.launcher.commands import port_in_use
+from tests.support import Product, wait_for
+
+pytestmark = pytest.mark.slow
+
+
+def _descendants(pid: int) -> list[psutil.Process]:
+    return psutil.Process(pid).children(recursive=True)
+
+
+def _stop_and_check_nothing_left(product: Product) -> None:
+    children = _descendants(product.process.pid)
+    names = {p.name() for p in children}
+    assert any("valkey" in n for n in names), names  # the embedded Redis-compatible server ran
+    assert product.interrupt() == 0, product.output()[-3000:]
+    gone, alive = psutil.wait_procs(children, timeout=10)
+    assert not alive, f"left behind: {[(p.pid, p.name()) for p in alive]}"
+    assert not port_in_use(product.api_port) and not port_in_use(product.ui_port)
+
+
+def test_launcher_runs_everything_and_ctrl_c_leaves_nothing(tmp_path):
+    """One command serves API, dashboard, 5 workers and embedded Redis; Ctrl-C stops them all; data survives."""
+    data = tmp_path / "data"
+    first = Product(data, tmp_path / "first.log")
+    try:
+        first.wait_ready()
+        api = httpx.Client(base_url=first.api, timeout=10)
+        assert api.get("/sync").json()["success"] is True
+        assert httpx.get(first.ui, timeout=10).status_code == 200
+        missing = api.get("/no/such/route")  # answered through Reflex's mounted app
+        assert missing.status_code == 404 and missing.json()["success"] is False
+
+        info = subprocess.run(
+            [str(Path(sys.executable).parent / "rq"), "info", "--url", first.redis_url()],
+            capture_output=True, text=True, timeout=30,
+        )
+        assert "5 workers" in info.stdout, info.stdout + info.stderr
+
+        body = {"username": "admin", "email": "admin@example.com", "password": "admin123"}
+        assert api.post("/user/create", json=body).status_code == 201
+        token = api.post("/login", json={"email": body["email"], "password": body["password"]}).json()["jwt"]
+        headers = {"Authorization": f"Bearer {token}"}
+        job_id = api.post("/job/create", json={"name": "nightly report"}, headers=headers).json()["job"]["id"]
+        wait_for(
+            lambda: api.get(f"/job/{job_id}", headers=headers).json()["job"]["status"] == "completed",
+            timeout=30, what="job completed",
+        )
+    finally:
+        if first.process.poll() is None:
+            _stop_and_check_nothing_left(first)
+    assert any((data / "redis").rglob("*.aof*"))  # the queue persisted to its append-only file
+
+    second = Product(data, tmp_path / "second.log")
+    try:
+        second.wait_ready()
+        api = httpx.Client(base_url=second.api, timeout=10)
+        login = api.post("/login", json={"email": "admin@example.com", "password": "admin123"})
+        assert login.status_code == 200, login.text
+        jobs = api.get("/job", headers={"Authorization": f"Bearer {login.json()['jwt']}"}).json()["jobs"]
+        assert [(j["id"], j["status"]) for j in jobs] == [(job_id, "completed")]
+    finally:
+        if second.process.poll() is None:
+            _stop_and_check_nothing_left(second)
