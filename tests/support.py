@@ -65,7 +65,8 @@ def product_env(*, redis_url: str, data_dir: Path, **overrides: str) -> dict[str
             "QUEUECRAFT_ENV": "test",
             "REDIS_URL": redis_url,
             "QUEUECRAFT_DATA_DIR": str(data_dir),
-            "DATABASE_URL": f"sqlite:///{data_dir / 'queuecraft.db'}",
+            # QUEUECRAFT_TEST_DATABASE_URL runs the suite on another database (e.g. PostgreSQL).
+            "DATABASE_URL": os.environ.get("QUEUECRAFT_TEST_DATABASE_URL") or f"sqlite:///{data_dir / 'queuecraft.db'}",
             "QUEUECRAFT_QUEUE": f"test-{uuid.uuid4().hex[:8]}",
             "QUEUECRAFT_RETRY_INTERVALS": "1,2,4",
             "QUEUECRAFT_SIMULATED_JOB_SECONDS": "0.3",

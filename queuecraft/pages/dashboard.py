@@ -45,4 +45,8 @@ def page() -> rx.Component:
         ),
         rx.cond(JobsState.notice != "", rx.text(JobsState.notice, size="2")),
         job_table(JobsState.rows),
+        rx.cond(
+            JobsState.rows.length() == 0,
+            rx.text("No jobs to show yet. Submit one above, or POST /job/create.", color_scheme="gray"),
+        ),
     )
