@@ -21,11 +21,17 @@ def get_queue(conn: redis.Redis, settings: Settings) -> Queue:
     return Queue(settings.queue_name, connection=conn)
 
 
+def retry_intervals(settings: Settings) -> list[int]:
+    """One interval per retry; a short list repeats its last value (RQ would repeat its first)."""
+    given = settings.retry_intervals
+    return [given[min(i, len(given) - 1)] for i in range(settings.max_retries)]
+
+
 def retry_policy(settings: Settings) -> Retry | None:
     """RQ's Retry: max retries after the first run, with the configured backoff intervals."""
     if settings.max_retries == 0:
         return None
-    return Retry(max=settings.max_retries, interval=list(settings.retry_intervals))
+    return Retry(max=settings.max_retries, interval=retry_intervals(settings))
 
 
 def enqueue(conn: redis.Redis, settings: Settings, job: Job) -> None:
