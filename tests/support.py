@@ -35,12 +35,18 @@ def wait_for(check: Callable[[], T], *, timeout: float, interval: float = 0.1, w
 
 
 class RedisForTests:
-    """The machine's Redis on a database of its own, or an embedded Valkey where there is none."""
+    """The machine's Redis on a database of its own, or an embedded Valkey where there is none.
+
+    Each test session claims a database number with a lock key, so two sessions running at once
+    (a developer's and CI's) never flush each other's data.
+    """
+
+    LOCK_KEY = "queuecraft:test-session"
 
     def __init__(self, tmp: Path) -> None:
         self.process: subprocess.Popen | None = None
         if commands.redis_ready(MACHINE_REDIS):
-            self.url = f"{MACHINE_REDIS}/{TEST_REDIS_DB}"
+            self.url = self._claim_database()
         else:
             port = commands.free_port()
             self.process = subprocess.Popen(commands.valkey_argv(port, tmp), stdout=subprocess.DEVNULL)
@@ -48,6 +54,14 @@ class RedisForTests:
             wait_for(lambda: commands.redis_ready(self.url), timeout=10, what="embedded Valkey")
         self.client = redis.Redis.from_url(self.url)
         self.client.flushdb()
+        self.client.set(self.LOCK_KEY, os.getpid(), ex=3 * 3600)
+
+    def _claim_database(self) -> str:
+        for db in [TEST_REDIS_DB, *(n for n in range(1, 16) if n != TEST_REDIS_DB)]:
+            url = f"{MACHINE_REDIS}/{db}"
+            if redis.Redis.from_url(url).set(self.LOCK_KEY, os.getpid(), nx=True, ex=3 * 3600):
+                return url
+        raise RuntimeError("every Redis database 1-15 is claimed by another test session")
 
     def close(self) -> None:
         self.client.flushdb()
