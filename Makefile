@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 
+# Stamps named by the requirements' content, not their mtime (Reflex touches requirements.txt).
+RUNTIME_STAMP := $(VENV)/.runtime-$(shell cat requirements.txt | sha256sum | cut -c1-16)
+DEV_STAMP     := $(VENV)/.dev-$(shell cat requirements.txt requirements-dev.txt | sha256sum | cut -c1-16)
+
 .PHONY: run test install install-dev clean
 
 run: install
@@ -11,19 +15,21 @@ run: install
 test: install-dev
 	$(PY) -m pytest
 
-install: $(VENV)/.runtime-deps
-install-dev: $(VENV)/.dev-deps
+install: $(RUNTIME_STAMP)
+install-dev: $(DEV_STAMP)
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "QueueCraft needs Python 3.11 or newer")'
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.runtime-deps: requirements.txt | $(PY)
+$(RUNTIME_STAMP): | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.runtime-*
 	touch $@
 
-$(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.runtime-deps
+$(DEV_STAMP): $(RUNTIME_STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	rm -f $(VENV)/.dev-*
 	touch $@
 
 clean:

