@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from queuecraft import routes
 from queuecraft.components.job_table import job_table
 from queuecraft.components.layout import layout
 from queuecraft.state.jobs import FILTERS, JobsState
@@ -36,14 +37,23 @@ def _submit_form() -> rx.Component:
 def page() -> rx.Component:
     return layout(
         "Jobs",
+        routes.DASHBOARD,
         rx.hstack(*[_summary_card(key) for key in SUMMARY], spacing="3", wrap="wrap"),
         rx.hstack(
             _submit_form(),
             rx.spacer(),
-            rx.select(FILTERS, value=JobsState.status_filter, on_change=JobsState.set_filter),
+            rx.hstack(
+                rx.text("Status", size="2", color_scheme="gray"),
+                rx.select(FILTERS, value=JobsState.status_filter, on_change=JobsState.set_filter),
+                align="center",
+            ),
             width="100%",
+            wrap="wrap",
         ),
-        rx.cond(JobsState.notice != "", rx.text(JobsState.notice, size="2")),
+        rx.cond(
+            JobsState.notice != "",
+            rx.text(JobsState.notice, size="2", color_scheme=rx.cond(JobsState.notice_is_error, "red", "green")),
+        ),
         job_table(JobsState.rows),
         rx.cond(
             JobsState.rows.length() == 0,

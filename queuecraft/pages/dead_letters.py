@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from queuecraft import routes
 from queuecraft.components.job_table import dead_letter_table
 from queuecraft.components.layout import layout
 from queuecraft.state.dlq import DeadLetterState
@@ -12,6 +13,7 @@ from queuecraft.state.dlq import DeadLetterState
 def page() -> rx.Component:
     return layout(
         "Dead-letter queue",
+        routes.DEAD_LETTERS,
         rx.text(
             rx.cond(
                 DeadLetterState.total == 1,

@@ -17,6 +17,8 @@ def page() -> rx.Component:
                     rx.input(name="password", type="password", placeholder="Password", required=True, width="100%"),
                     rx.button("Sign in", type="submit", width="100%"),
                     rx.cond(AuthState.sign_in_error != "", rx.text(AuthState.sign_in_error, color_scheme="red", size="2")),
+                    rx.text("No account yet? Create one with POST /user/create (see the README).",
+                            size="1", color_scheme="gray"),
                     spacing="3",
                 ),
                 on_submit=AuthState.sign_in,

@@ -26,6 +26,7 @@ class JobsState(LiveMixin, AuthState):
     stats: dict[str, int] = {}
     status_filter: str = ALL
     notice: str = ""
+    notice_is_error: bool = False
 
     def _query_args(self) -> tuple:
         return self._user_id, self.status_filter
@@ -46,7 +47,7 @@ class JobsState(LiveMixin, AuthState):
     async def submit(self, form: dict):
         name = str(form.get("name", "")).strip()
         if not name or len(name) > 200:
-            self.notice = "A job needs a name of 1 to 200 characters."
+            self.notice, self.notice_is_error = "A job needs a name of 1 to 200 characters.", True
             return
         res = get_resources()
         try:
@@ -60,7 +61,7 @@ class JobsState(LiveMixin, AuthState):
                 trace_id=str(uuid.uuid4()),
             )
         except QueueCraftError as exc:
-            self.notice = exc.message
+            self.notice, self.notice_is_error = exc.message, True
             return
-        self.notice = f"Submitted “{job.name}”."
+        self.notice, self.notice_is_error = f"Submitted “{job.name}”.", False
         await self._refresh_locked()

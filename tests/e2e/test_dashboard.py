@@ -44,6 +44,18 @@ def test_dead_letter_page_lists_the_failed_job(page: Page, product, account):
     expect(row).to_be_visible(timeout=60_000)
     expect(row).to_contain_text("4/4")
     expect(row).to_contain_text("contains 'fail'")
+    row.get_by_role("link", name="report that will fail").click()
+    expect(page).to_have_url(re.compile(f"/jobs/{job['id']}$"))
+    expect(page.locator("tr[data-attempt]")).to_have_count(4)
+    expect(page.locator('tr[data-attempt="4"]')).to_contain_text("contains 'fail'")
+    expect(page.get_by_text("Queue (RQ) says")).to_be_visible()
+
+
+def test_job_page_of_another_user_says_not_found(page: Page, product, account):
+    """A job id that is not the user's shows a not-found message, never the job."""
+    _sign_in(page, product, account)
+    page.goto(product.ui + "/jobs/0123456789abcdef0123456789abcdef")
+    expect(page.get_by_text("No such job among yours.")).to_be_visible(timeout=15_000)
 
 
 def test_dashboard_form_submits_a_job(page: Page, product, account):
