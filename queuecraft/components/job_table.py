@@ -54,8 +54,8 @@ def table(headers: list[str], rows: rx.Var, render) -> rx.Component:
 
 
 def job_table(rows: rx.Var) -> rx.Component:
-    return table(["Name", "Status", "Runs / max", "Created", "Updated", "Last error"], rows, _row)
+    return table(["Name", "Status", "Runs", "Created", "Updated", "Last error"], rows, _row)
 
 
 def dead_letter_table(rows: rx.Var) -> rx.Component:
-    return table(["Name", "Runs / max", "Moved to DLQ", "Last error"], rows, _dlq_row)
+    return table(["Name", "Runs", "Moved to DLQ", "Last error"], rows, _dlq_row)
