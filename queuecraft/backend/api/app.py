@@ -6,7 +6,9 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from queuecraft.backend.api.errors import install_error_handlers
-from queuecraft.backend.api.middleware import JsonNotFoundMiddleware, TraceIdMiddleware
+from queuecraft.backend.api.middleware import BodyLimitMiddleware, JsonNotFoundMiddleware, TraceIdMiddleware
+
+MAX_BODY_BYTES = 1024 * 1024
 from queuecraft.backend.api.urls import router
 
 
@@ -20,5 +22,6 @@ def create_api() -> FastAPI:
     app.include_router(router)
     install_error_handlers(app)
     app.add_middleware(JsonNotFoundMiddleware)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=MAX_BODY_BYTES)
     app.add_middleware(TraceIdMiddleware)  # added last = outermost: every answer carries the id
     return app

@@ -76,17 +76,10 @@ async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
     return error_response(request, 503, "a backing service (Redis or the database) is unavailable")
 
 
-async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-    logger.bind(event="internal_error", traceId=getattr(request.state, "trace_id", "")).opt(exception=exc).error(
-        "Unhandled error"
-    )
-    return error_response(request, 500, "internal error")
-
-
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(errors.QueueCraftError, _domain)
     app.add_exception_handler(StarletteHTTPException, _http)
     app.add_exception_handler(redis.RedisError, _unavailable)
     app.add_exception_handler(sqlalchemy.exc.OperationalError, _unavailable)
-    app.add_exception_handler(Exception, _unexpected)
+    # Anything else becomes a JSON 500 in TraceIdMiddleware, which keeps the X-Trace-Id header.

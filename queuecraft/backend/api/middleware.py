@@ -1,4 +1,4 @@
-"""ASGI middleware: a trace id on every request, and JSON bodies for 404/405 from mounted apps."""
+"""ASGI middleware: trace ids, a body size limit, and JSON answers where others would be text."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from starlette.routing import BaseRoute, Match, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from queuecraft.backend.api.errors import HTTP_MESSAGES, error_body
+from queuecraft.backend.logs import logger
 
 TRACE_HEADER = b"x-trace-id"
 _VALID_TRACE = re.compile(rb"^[A-Za-z0-9._:\-]{1,128}$")
@@ -19,8 +20,28 @@ def _header(scope: Scope, name: bytes) -> bytes | None:
     return next((value for key, value in scope.get("headers", []) if key == name), None)
 
 
+async def send_json(send: Send, status: int, body: dict, headers: list[tuple[bytes, bytes]] = ()) -> None:
+    payload = json.dumps(body).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(payload)).encode()),
+                *headers,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": payload})
+
+
 class TraceIdMiddleware:
-    """Take X-Trace-Id from the request (or make one), expose it to handlers, echo it back."""
+    """Take X-Trace-Id from the request (or make one), expose it to handlers, echo it back.
+
+    It is also the last line of defence: an unexpected exception becomes a JSON 500 that still
+    carries the trace id (Starlette's own 500 handler sits outside every middleware).
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -33,12 +54,64 @@ class TraceIdMiddleware:
         trace_id = given.decode() if given and _VALID_TRACE.match(given) else str(uuid.uuid4())
         scope.setdefault("state", {})["trace_id"] = trace_id
 
+        started = False
+
         async def send_with_trace(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 message.setdefault("headers", []).append((TRACE_HEADER, trace_id.encode()))
             await send(message)
 
-        await self.app(scope, receive, send_with_trace)
+        try:
+            await self.app(scope, receive, send_with_trace)
+        except Exception as exc:
+            logger.bind(event="internal_error", traceId=trace_id).opt(exception=exc).error("Unhandled error")
+            if not started:
+                await send_json(send, 500, error_body(500, "internal error", trace_id), [(TRACE_HEADER, trace_id.encode())])
+
+
+class BodyLimitMiddleware:
+    """Refuse request bodies over `max_bytes` with a JSON 413, before anything parses them."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        trace_id = scope.get("state", {}).get("trace_id", "")
+        too_large = error_body(413, f"request body larger than {self.max_bytes} bytes", trace_id)
+        declared = _header(scope, b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            await send_json(send, 413, too_large)
+            return
+        received = 0
+        refused = False
+
+        async def counting_receive() -> Message:
+            nonlocal received, refused
+            if refused:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:  # a chunked body went past the limit
+                    refused = True
+                    await send_json(send, 413, too_large)
+                    return {"type": "http.disconnect"}
+            return message
+
+        async def send_unless_refused(message: Message) -> None:
+            if not refused:
+                await send(message)
+
+        await self.app(scope, counting_receive, send_unless_refused)
+
+
+
 
 
 def _wrong_method(app, scope: Scope) -> bool:
@@ -76,18 +149,7 @@ class JsonNotFoundMiddleware:
                     return
                 status = rewriting["status"]
                 trace_id = scope.get("state", {}).get("trace_id", "")
-                body = json.dumps(error_body(status, HTTP_MESSAGES[status], trace_id)).encode()
-                await send(
-                    {
-                        "type": "http.response.start",
-                        "status": status,
-                        "headers": [
-                            (b"content-type", b"application/json"),
-                            (b"content-length", str(len(body)).encode()),
-                        ],
-                    }
-                )
-                await send({"type": "http.response.body", "body": body})
+                await send_json(send, status, error_body(status, HTTP_MESSAGES[status], trace_id))
                 return
             await send(message)
 

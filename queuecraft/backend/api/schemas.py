@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import datetime
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from queuecraft.backend.services.auth import normalize_password
 from queuecraft.backend.status import JobStatus
 from queuecraft.backend.store.models import Attempt, Job, User
 
@@ -33,7 +35,21 @@ class ErrorBody(BaseModel):
 
 
 class Body(BaseModel):
+    """A JSON request body: unknown fields refused, every string valid text without NUL."""
+
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _clean_text(cls, value: object) -> object:
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("must be valid Unicode text (no lone surrogates)") from None
+            if "\x00" in value:
+                raise ValueError("must not contain NUL characters")
+        return value
 
 
 class UserCreate(Body):
@@ -48,15 +64,19 @@ class UserCreate(Body):
             raise ValueError("must be an email address like name@example.com")
         return value.lower()
 
+    @field_validator("username")
+    @classmethod
+    def _username(cls, value: str) -> str:
+        return value.lower()  # "Alice" and "alice" are one account, as emails are
+
     @field_validator("password")
     @classmethod
     def _password(cls, value: str) -> str:
-        if len(value) < 8:
+        normalized = normalize_password(value)  # the rule applies to what is hashed
+        if len(normalized) < 8:
             raise ValueError("must be at least 8 characters")
-        if len(value.encode("utf-8")) > MAX_PASSWORD_BYTES:
+        if len(normalized.encode("utf-8")) > MAX_PASSWORD_BYTES:
             raise ValueError(f"must be at most {MAX_PASSWORD_BYTES} bytes in UTF-8")
-        if "\x00" in value:
-            raise ValueError("must not contain NUL characters")
         return value
 
 
@@ -78,6 +98,16 @@ class LoginRequest(Body):
 
 class JobCreate(Body):
     name: JobName
+
+    @field_validator("name")
+    @classmethod
+    def _visible(cls, value: str) -> str:
+        # Control and format characters (zero-width spaces, bidi overrides) do not count as a name.
+        if not any(unicodedata.category(ch)[0] in "LNPS" for ch in value):
+            raise ValueError("must contain at least one visible character")
+        if any(unicodedata.category(ch) == "Cc" for ch in value):
+            raise ValueError("must not contain control characters")
+        return value
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -127,4 +157,4 @@ def job_json(job: Job, *, queue_state: JobStatus | None = None, with_attempts: b
 class JobListQuery(BaseModel):
     status: JobStatus | None = None
     limit: int = Field(default=50, ge=1, le=200)
-    offset: int = Field(default=0, ge=0)
+    offset: int = Field(default=0, ge=0, le=1_000_000_000)

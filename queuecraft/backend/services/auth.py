@@ -68,14 +68,22 @@ def verify_token(token: str, *, secret: str, leeway_seconds: int) -> TokenClaims
         raise AuthenticationFailed("token expired") from None
     except jwt.ImmatureSignatureError:
         raise AuthenticationFailed("token not valid yet") from None
-    except jwt.PyJWTError:
+    except (jwt.PyJWTError, ValueError, TypeError, OverflowError):
+        # Absurd claim values (exp=1e300, iat=-10**20) surface as plain ValueError/OverflowError.
         raise AuthenticationFailed("invalid token") from None
-    issued_at = datetime.fromtimestamp(claims["iat"], UTC)
+    try:
+        issued_at = datetime.fromtimestamp(claims["iat"], UTC)
+        expires_at = datetime.fromtimestamp(claims["exp"], UTC)
+    except (ValueError, TypeError, OverflowError, OSError):
+        raise AuthenticationFailed("invalid token") from None
     if issued_at > datetime.now(UTC) + timedelta(seconds=leeway_seconds):
         raise AuthenticationFailed("token issued in the future")
+    subject = claims["sub"]
+    if not (isinstance(subject, str) and subject.isascii() and subject.isalnum() and len(subject) <= 64):
+        raise AuthenticationFailed("invalid token")
     return TokenClaims(
-        user_id=str(claims["sub"]),
+        user_id=subject,
         username=str(claims.get("username", "")),
         issued_at=issued_at,
-        expires_at=datetime.fromtimestamp(claims["exp"], UTC),
+        expires_at=expires_at,
     )

@@ -105,7 +105,7 @@ class SqlStore:
 
     # users ---------------------------------------------------------------------------------
     def create_user(self, *, username: str, email: str, password_hash: str) -> User:
-        row = UserRow(username=username, email=email.lower(), password_hash=password_hash)
+        row = UserRow(username=username.lower(), email=email.lower(), password_hash=password_hash)
         with self._session() as session:
             session.add(row)
             try:
@@ -117,7 +117,7 @@ class SqlStore:
     def find_user(self, *, login: str) -> User | None:
         with self._session() as session:
             stmt = select(UserRow).where(
-                (col(UserRow.email) == login.lower()) | (col(UserRow.username) == login)
+                (col(UserRow.email) == login.lower()) | (col(UserRow.username) == login.lower())
             )
             row = session.exec(stmt).first()
             return _user(row) if row else None

@@ -42,7 +42,8 @@ def test_job_runs_pending_running_completed(client, user):
     assert "running" in seen  # the 0.3 s simulated run is visible while it lasts
     assert done["attempts"] == 1 and done["result"]["message"] == "nightly report processed"
     assert done["attemptHistory"][0]["outcome"] == "succeeded"
-    assert done["queueState"] == "completed"
+    # the record is written just before RQ marks the job finished: they agree moments later
+    wait_for(lambda: _job(client, user, job["id"])["queueState"] == "completed", timeout=5, what="RQ to agree")
     listed = client.get("/job", headers=user["headers"]).json()["jobs"]
     assert [j["id"] for j in listed] == [job["id"]]
     completed_only = client.get("/job?status=completed", headers=user["headers"]).json()["jobs"]

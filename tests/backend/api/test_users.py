@@ -60,3 +60,19 @@ def test_password_rules_give_422(client):
         answer, _ = _new(client, password=password)
         assert answer.status_code == 422, password
         assert "password" in answer.json()["error"]
+
+
+def test_usernames_are_case_insensitive(client):
+    """"Alice" and "alice" are one account: the second sign-up is 409, login works in any case."""
+    answer, body = _new(client, username=f"Case{uuid.uuid4().hex[:6]}")
+    assert answer.status_code == 201 and answer.json()["user"]["username"] == body["username"].lower()
+    again, _ = _new(client, username=body["username"].lower())
+    assert again.status_code == 409
+    login = client.post("/login", json={"username": body["username"].upper(), "password": body["password"]})
+    assert login.status_code == 200
+
+
+def test_password_length_counts_after_unicode_normalisation(client):
+    """Eight code points that normalise to four characters are too short (the rule applies to what is hashed)."""
+    answer, _ = _new(client, password="e\u0301" * 4)
+    assert answer.status_code == 422
