@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rq import get_current_job
 
+from queuecraft.backend.errors import JobAlreadyFinished, JobNotFound
 from queuecraft.backend.logs import logger
 from queuecraft.backend.resources import get_resources
 from queuecraft.backend.services import execution
@@ -16,9 +17,14 @@ def run_job(job_id: str) -> dict:
     res = get_resources()
     conn = rq_job.connection if rq_job else res.redis
     worker = (rq_job.worker_name or "") if rq_job else ""
-    job, number = execution.begin_attempt(
-        store=res.store, conn=conn, settings=res.settings, job_id=job_id, worker=worker
-    )
+    try:
+        job, number = execution.begin_attempt(
+            store=res.store, conn=conn, settings=res.settings, job_id=job_id, worker=worker
+        )
+    except (JobNotFound, JobAlreadyFinished) as exc:
+        # RQ delivers at least once (e.g. after Redis lost a finish); never run a final job again.
+        logger.bind(event="skip", jobId=job_id).warning(f"Not running job: {exc.message}")
+        return {"skipped": exc.message}
     log = logger.bind(jobId=job.id, traceId=job.trace_id, userId=job.owner_id, attempt=number)
     log.bind(event="start").info("Job started")
     try:

@@ -27,5 +27,9 @@ class JobNotFound(QueueCraftError):
     """No job with that id is visible to the caller."""
 
 
+class JobAlreadyFinished(QueueCraftError):
+    """RQ delivered a job again whose record is already final (at-least-once delivery)."""
+
+
 class QueueUnavailable(QueueCraftError):
     """Redis could not be reached, so the job could not be queued."""

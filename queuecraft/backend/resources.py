@@ -18,6 +18,7 @@ class Resources:
     redis: redis.Redis
 
 
+REDIS_TIMEOUT_SECONDS = 5
 _by_pid: dict[int, Resources] = {}
 
 
@@ -29,6 +30,12 @@ def get_resources() -> Resources:
         _by_pid[pid] = Resources(
             settings=settings,
             store=open_store(settings.effective_database_url),
-            redis=redis.Redis.from_url(settings.required_redis_url(), health_check_interval=30),
+            # Bounded waits: a frozen Redis gives the API a 503 in seconds instead of a hung request.
+            redis=redis.Redis.from_url(
+                settings.required_redis_url(),
+                socket_timeout=REDIS_TIMEOUT_SECONDS,
+                socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
+                health_check_interval=30,
+            ),
         )
     return _by_pid[pid]

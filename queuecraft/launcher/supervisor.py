@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
 import subprocess
@@ -11,16 +10,13 @@ from dataclasses import dataclass, field
 
 import psutil
 
-PR_SET_PDEATHSIG = 1
+from queuecraft.backend.lifecycle import die_with_parent
 
 
 def _child_setup() -> None:
     """In the child: a session of its own (Ctrl-C reaches only the launcher), and die with it."""
     os.setsid()
-    try:
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    except OSError:
-        pass  # not Linux/glibc: the launcher's own shutdown still stops every child
+    die_with_parent(signal.SIGTERM)  # not Linux: the launcher's own shutdown still stops every child
 
 
 @dataclass

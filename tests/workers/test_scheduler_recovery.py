@@ -5,16 +5,14 @@ from __future__ import annotations
 import os
 import signal
 import time
-import uuid
 
 import psutil
 import pytest
 
-from queuecraft.backend.config import get_settings
 from queuecraft.backend.resources import get_resources
 from queuecraft.backend.services import jobs
 from queuecraft.backend.status import JobStatus
-from tests.support import start_workers, stop, wait_for
+from tests.support import wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -22,29 +20,20 @@ pytestmark = pytest.mark.slow
 RECOVERY_BOUND_SECONDS = 61 + 30 + 30
 
 
-def _scheduler_pid(conn, queue_name: str) -> int | None:
-    owner = conn.get(f"rq:scheduler-lock:{queue_name}")
-    if not owner:
-        return None
-    pid = conn.hget(f"rq:scheduler:{owner.decode()}", "pid")
-    return int(pid) if pid and int(pid) else None
-
-
-def test_c01_retries_survive_kill_9_of_the_scheduler_and_its_worker(env, user, tmp_path):
-    """Kill -9 the scheduler process and the worker that forked it after the first failure: the job still gets all 4 runs."""
-    queue_name = f"c01-{uuid.uuid4().hex[:8]}"
-    settings = get_settings().model_copy(update={"queue_name": queue_name})
-    pool = start_workers(env | {"QUEUECRAFT_QUEUE": queue_name, "QUEUECRAFT_WORKERS": "2"}, tmp_path / "pool.log")
+def _submit(pool, user, name):
     res = get_resources()
-    try:
-        pid = wait_for(lambda: _scheduler_pid(res.redis, queue_name), timeout=30, what="a scheduler lock")
-        job = jobs.submit_job(
-            store=res.store, conn=res.redis, settings=settings, owner_id=user["id"], name="c01 fail", trace_id="c01"
-        )
-        wait_for(lambda: res.store.get_job(job.id).attempts >= 1 and res.store.get_job(job.id).status == JobStatus.SCHEDULED,
+    return jobs.submit_job(store=res.store, conn=res.redis, settings=pool.settings, owner_id=user["id"], name=name, trace_id=name)
+
+
+def test_c01_retries_survive_kill_9_of_the_scheduler_and_its_worker(private_pool, user):
+    """Kill -9 the scheduler process and the worker that forked it after the first failure: the job still gets all 4 runs."""
+    res = get_resources()
+    with private_pool(QUEUECRAFT_WORKERS="2") as pool:
+        pid = wait_for(lambda: pool.scheduler_pid(res.redis), timeout=30, what="a scheduler lock")
+        job = _submit(pool, user, "c01 fail")
+        wait_for(lambda: (j := res.store.get_job(job.id)).attempts >= 1 and j.status == JobStatus.SCHEDULED,
                  timeout=30, what="the first failure")
-        scheduler = psutil.Process(pid)
-        worker = scheduler.parent()
+        worker = psutil.Process(pid).parent()
         assert worker is not None and "python" in worker.name()
         os.kill(pid, signal.SIGKILL)
         os.kill(worker.pid, signal.SIGKILL)
@@ -55,6 +44,18 @@ def test_c01_retries_survive_kill_9_of_the_scheduler_and_its_worker(env, user, t
         assert done.attempts == 4
         assert [a.outcome for a in done.attempt_history] == ["failed"] * 4
         assert time.monotonic() - killed_at < RECOVERY_BOUND_SECONDS + 20
-        assert _scheduler_pid(res.redis, queue_name) not in (None, pid)  # another process took the lock
-    finally:
-        stop(pool, sig=signal.SIGTERM)
+        assert pool.scheduler_pid(res.redis) not in (None, pid)  # another process took the lock
+
+
+def test_killing_the_worker_that_hosts_the_scheduler_takes_the_scheduler_with_it(private_pool, user):
+    """Kill -9 only the worker: its scheduler child dies too, and the next job is not swallowed by a ghost dequeue."""
+    res = get_resources()
+    with private_pool(QUEUECRAFT_WORKERS="2") as pool:
+        scheduler = psutil.Process(wait_for(lambda: pool.scheduler_pid(res.redis), timeout=30, what="a scheduler"))
+        worker = scheduler.parent()
+        os.kill(worker.pid, signal.SIGKILL)
+        scheduler.wait(timeout=5)  # raises TimeoutExpired if the scheduler outlived its worker
+        for n in range(3):
+            job = _submit(pool, user, f"after the kill {n}")
+            wait_for(lambda: res.store.get_job(job.id).status == JobStatus.COMPLETED, timeout=15,
+                     what=f"job {n} to complete promptly")

@@ -137,7 +137,7 @@ class JsonNotFoundMiddleware:
         rewriting: dict[str, int] = {}
         wrong_method = _wrong_method(scope.get("app"), dict(scope))
 
-        async def send_json(message: Message) -> None:
+        async def rewrite(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status = message["status"]
                 headers = dict(message.get("headers", []))
@@ -153,4 +153,4 @@ class JsonNotFoundMiddleware:
                 return
             await send(message)
 
-        await self.app(scope, receive, send_json)
+        await self.app(scope, receive, rewrite)

@@ -9,7 +9,7 @@ import redis
 from queuecraft.backend import events
 from queuecraft.backend.config import Settings
 from queuecraft.backend.errors import JobNotFound
-from queuecraft.backend.status import JobStatus
+from queuecraft.backend.status import FINAL_STATUSES, JobStatus
 from queuecraft.backend.store import Store
 from queuecraft.backend.store.models import Job
 
@@ -56,3 +56,16 @@ def fail_attempt(
     extra = () if will_retry else (events.JOB_MOVED_TO_DLQ,)
     _announce(conn, settings, job, status, *extra, attempt=number, error=error)
     return status
+
+
+def record_lost_attempt(
+    *, store: Store, conn: redis.Redis, settings: Settings, job_id: str, error: str, will_retry: bool
+) -> None:
+    """The work-horse died without reporting (SIGKILL, OOM): close its attempt as RQ decides."""
+    job = store.get_job(job_id, with_attempts=True)
+    if job is None or job.status in FINAL_STATUSES:
+        return
+    running = [a.number for a in job.attempt_history if a.outcome == "running"]
+    # A horse can die before it opened its attempt; RQ still counted the run, so do we.
+    number = running[-1] if running else store.start_attempt(job_id, worker="", at=datetime.now(UTC))
+    fail_attempt(store=store, conn=conn, settings=settings, job=job, number=number, error=error, will_retry=will_retry)

@@ -46,7 +46,9 @@ class Store(Protocol):
 
     # jobs, worker side
     def start_attempt(self, job_id: str, *, worker: str, at: datetime) -> int:
-        """Mark the job running and open a new attempt; return its number (1-based)."""
+        """Mark the job running and open a new attempt; return its number (1-based).
+
+        Raise JobNotFound without a record, JobAlreadyFinished when the record is final."""
 
     def finish_attempt(
         self,

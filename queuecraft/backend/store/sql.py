@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
-from queuecraft.backend.errors import JobNotFound, UserAlreadyExists
+from queuecraft.backend.errors import JobAlreadyFinished, JobNotFound, UserAlreadyExists
 from queuecraft.backend.status import FINAL_STATUSES, JobStatus
 from queuecraft.backend.store.models import (
     Attempt,
@@ -195,6 +195,8 @@ class SqlStore:
             row = session.get(JobRow, job_id)
             if row is None:
                 raise JobNotFound(f"job {job_id} has no record")
+            if JobStatus(row.status) in FINAL_STATUSES:
+                raise JobAlreadyFinished(f"job {job_id} is already {row.status}")
             row.attempts += 1
             row.status = JobStatus.RUNNING.value
             row.started_at = row.started_at or at

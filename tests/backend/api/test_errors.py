@@ -155,3 +155,18 @@ def test_unexpected_errors_are_json_500_with_the_trace_id():
     answer = TestClient(app, raise_server_exceptions=False).get("/boom", headers={"X-Trace-Id": "t-500"})
     body = _assert_json_error(answer, 500)
     assert body["traceId"] == "t-500" and "secret internals" not in answer.text
+
+
+def test_paths_answered_by_a_mounted_app_get_json_404_and_405():
+    """With an app mounted under our routes (as Reflex is), misses are JSON 404 and wrong methods 405."""
+    from fastapi.testclient import TestClient
+    from starlette.applications import Starlette
+
+    from queuecraft.backend.api import create_api
+
+    api = create_api()
+    api.mount("", Starlette())  # answers every path our routes miss, in plain text, like Reflex
+    mounted = TestClient(api, raise_server_exceptions=False)
+    _assert_json_error(mounted.get("/no/such/route"), 404)
+    assert _assert_json_error(mounted.delete("/job/create"), 405)["error"] == "method not allowed"
+    assert _assert_json_error(mounted.post("/sync"), 405)
