@@ -87,9 +87,9 @@ def run(sup: Supervisor) -> int:
     announced = False
     started = time.monotonic()
     while True:
-        exited = sup.first_exited()
-        if exited is not None:
-            print(f"queuecraft: {exited.name} exited with code {exited.process.returncode}; stopping",
+        failing = sup.restart_crashed()
+        if failing is not None:
+            print(f"queuecraft: {failing.name} keeps exiting (code {failing.process.returncode}); stopping",
                   file=sys.stderr, flush=True)
             return 1
         if not announced and _http_ok(api_ready) and _http_ok(ui_ready):

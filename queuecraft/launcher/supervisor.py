@@ -19,13 +19,21 @@ def _child_setup() -> None:
     die_with_parent(signal.SIGTERM)  # not Linux: the launcher's own shutdown still stops every child
 
 
+MAX_RESTARTS = 5
+RESTART_WINDOW_SECONDS = 60.0
+
+
 @dataclass
 class Child:
     name: str
+    argv: list[str]
+    env: dict[str, str]
+    cwd: str
     process: subprocess.Popen
     stop_signal: int
     stop_timeout: float
     known_descendants: set[psutil.Process] = field(default_factory=set)
+    restarts: list[float] = field(default_factory=list)
 
     def remember_descendants(self) -> None:
         try:
@@ -41,15 +49,23 @@ class Supervisor:
     def start(self, name: str, argv: list[str], *, env: dict[str, str], cwd: str,
               stop_signal: int = signal.SIGTERM, stop_timeout: float = 10.0) -> Child:
         process = subprocess.Popen(argv, env=env, cwd=cwd, preexec_fn=_child_setup)
-        child = Child(name, process, stop_signal, stop_timeout)
+        child = Child(name, argv, env, cwd, process, stop_signal, stop_timeout)
         self.children.append(child)
         return child
 
-    def first_exited(self) -> Child | None:
+    def restart_crashed(self) -> Child | None:
+        """Restart children that died; return one that keeps crashing (the caller gives up)."""
         for child in self.children:
             child.remember_descendants()
-            if child.process.poll() is not None:
+            if child.process.poll() is None:
+                continue
+            now = time.monotonic()
+            child.restarts = [t for t in child.restarts if now - t < RESTART_WINDOW_SECONDS] + [now]
+            if len(child.restarts) > MAX_RESTARTS:
                 return child
+            print(f"queuecraft: {child.name} exited with code {child.process.returncode}; restarting it", flush=True)
+            _kill_tree(child)
+            child.process = subprocess.Popen(child.argv, env=child.env, cwd=child.cwd, preexec_fn=_child_setup)
         return None
 
     def stop_all(self) -> None:

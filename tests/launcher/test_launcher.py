@@ -20,6 +20,11 @@ def _descendants(pid: int) -> list[psutil.Process]:
     return psutil.Process(pid).children(recursive=True)
 
 
+def _create_job(api: httpx.Client, headers: dict, name: str) -> str | None:
+    answer = api.post("/job/create", json={"name": name}, headers=headers)
+    return answer.json()["job"]["id"] if answer.status_code == 201 else None
+
+
 def _stop_and_check_nothing_left(product: Product) -> None:
     children = _descendants(product.process.pid)
     names = {p.name() for p in children}
@@ -31,7 +36,8 @@ def _stop_and_check_nothing_left(product: Product) -> None:
 
 
 def test_launcher_runs_everything_and_ctrl_c_leaves_nothing(tmp_path):
-    """One command serves API, dashboard, 5 workers and embedded Redis; Ctrl-C stops them all; data survives."""
+    """One command serves API, dashboard, 5 workers and embedded Redis, restarts what crashes;
+    Ctrl-C stops them all; the next start finds the data."""
     data = tmp_path / "data"
     first = Product(data, tmp_path / "first.log")
     try:
@@ -61,6 +67,18 @@ def test_launcher_runs_everything_and_ctrl_c_leaves_nothing(tmp_path):
             lambda: api.get(f"/job/{job_id}", headers=headers).json()["job"]["status"] == "completed",
             timeout=30, what="job completed",
         )
+
+        # A crashed child is restarted: kill -9 the embedded Valkey, then the worker pool.
+        for name in ("valkey", "workers"):
+            victim = next(p for p in psutil.Process(first.process.pid).children()
+                          if name in " ".join(p.cmdline()))
+            victim.kill()
+            wait_for(lambda: f"{name} exited with code -9; restarting" in first.output(), timeout=10,
+                     what=f"{name} restarted")
+            again = wait_for(lambda: _create_job(api, headers, f"after {name} restart"), timeout=30, what="API back")
+            wait_for(lambda: api.get(f"/job/{again}", headers=headers).json()["job"]["status"] == "completed",
+                     timeout=30, what=f"a job to complete after the {name} restart")
+        assert first.process.poll() is None
     finally:
         if first.process.poll() is None:
             _stop_and_check_nothing_left(first)
@@ -74,7 +92,8 @@ def test_launcher_runs_everything_and_ctrl_c_leaves_nothing(tmp_path):
         login = api.post("/login", json={"email": "admin@example.com", "password": "admin123"})
         assert login.status_code == 200, login.text
         jobs = api.get("/job", headers={"Authorization": f"Bearer {login.json()['jwt']}"}).json()["jobs"]
-        assert [(j["id"], j["status"]) for j in jobs] == [(job_id, "completed")]
+        assert (job_id, "completed") in [(j["id"], j["status"]) for j in jobs]
+        assert len(jobs) == 3 and {j["status"] for j in jobs} == {"completed"}
     finally:
         if second.process.poll() is None:
             _stop_and_check_nothing_left(second)
