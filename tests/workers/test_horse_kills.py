@@ -35,11 +35,12 @@ def test_horse_killed_on_first_and_last_attempt(private_pool, user):
             os.kill(pool.horse_of(res.redis, attempt.worker).pid, signal.SIGKILL)
         done = wait_for(lambda: (j := res.store.get_job(job.id, with_attempts=True)).status == JobStatus.DLQ and j,
                         timeout=20, what="the record to say dlq")
+        registry = FailedJobRegistry(pool.settings.queue_name, connection=res.redis)
+        wait_for(lambda: job.id in registry.get_job_ids(cleanup=False), timeout=5, what="RQ's DLQ to hold it")
     outcomes = [(a.number, a.outcome, (a.error or "").split(":")[0]) for a in done.attempt_history]
     assert outcomes == [(1, "failed", "WorkHorseDied"), (2, "failed", "TaskFailed"),
                         (3, "failed", "TaskFailed"), (4, "failed", "WorkHorseDied")]
     assert done.finished_at is not None and "signal 9" in done.last_error
-    assert job.id in FailedJobRegistry(pool.settings.queue_name, connection=res.redis).get_job_ids(cleanup=False)
 
 
 @pytest.mark.usefixtures("workers")

@@ -70,10 +70,10 @@ def test_failing_job_runs_four_times_with_growing_gaps_then_dlq(client, user):
     gaps = [(starts[i + 1] - ends[i]).total_seconds() for i in range(3)]
     assert gaps[0] < gaps[1] < gaps[2], gaps  # configured 1, 2, 4 s (RQ schedules at ~1 s granularity)
     assert gaps[2] >= 3, gaps
-    settings = get_settings()
-    registry = FailedJobRegistry(settings.queue_name, connection=_redis())
-    assert job["id"] in registry.get_job_ids(cleanup=False)
-    assert done["queueState"] == "dlq"
+    # the record is written just before RQ moves the job to its FailedJobRegistry
+    registry = FailedJobRegistry(get_settings().queue_name, connection=_redis())
+    wait_for(lambda: job["id"] in registry.get_job_ids(cleanup=False), timeout=5, what="RQ's DLQ to hold it")
+    assert _job(client, user, job["id"])["queueState"] == "dlq"
     dlq = client.get("/job?status=dlq", headers=user["headers"]).json()["jobs"]
     assert [j["id"] for j in dlq] == [job["id"]]
     assert client.get("/job/stats", headers=user["headers"]).json()["stats"]["dlq"] == 1
