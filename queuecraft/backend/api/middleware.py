@@ -20,7 +20,7 @@ def _header(scope: Scope, name: bytes) -> bytes | None:
     return next((value for key, value in scope.get("headers", []) if key == name), None)
 
 
-async def send_json(send: Send, status: int, body: dict, headers: list[tuple[bytes, bytes]] = ()) -> None:
+async def send_json(send: Send, status: int, body: dict, headers: tuple[tuple[bytes, bytes], ...] = ()) -> None:
     payload = json.dumps(body).encode()
     await send(
         {
@@ -36,20 +36,30 @@ async def send_json(send: Send, status: int, body: dict, headers: list[tuple[byt
     await send({"type": "http.response.body", "body": payload})
 
 
-class TraceIdMiddleware:
+class HttpMiddleware:
+    """Pass websockets and lifespan through; subclasses handle HTTP requests in `http`."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            await self.http(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raise NotImplementedError
+
+
+class TraceIdMiddleware(HttpMiddleware):
     """Take X-Trace-Id from the request (or make one), expose it to handlers, echo it back.
 
     It is also the last line of defence: an unexpected exception becomes a JSON 500 that still
     carries the trace id (Starlette's own 500 handler sits outside every middleware).
     """
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         given = _header(scope, TRACE_HEADER)
         trace_id = given.decode() if given and _VALID_TRACE.match(given) else str(uuid.uuid4())
         scope.setdefault("state", {})["trace_id"] = trace_id
@@ -68,20 +78,17 @@ class TraceIdMiddleware:
         except Exception as exc:
             logger.bind(event="internal_error", traceId=trace_id).opt(exception=exc).error("Unhandled error")
             if not started:
-                await send_json(send, 500, error_body(500, "internal error", trace_id), [(TRACE_HEADER, trace_id.encode())])
+                await send_json(send, 500, error_body(500, "internal error", trace_id), ((TRACE_HEADER, trace_id.encode()),))
 
 
-class BodyLimitMiddleware:
+class BodyLimitMiddleware(HttpMiddleware):
     """Refuse request bodies over `max_bytes` with a JSON 413, before anything parses them."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app = app
+        super().__init__(app)
         self.max_bytes = max_bytes
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         trace_id = scope.get("state", {}).get("trace_id", "")
         too_large = error_body(413, f"request body larger than {self.max_bytes} bytes", trace_id)
         declared = _header(scope, b"content-length")
@@ -111,9 +118,6 @@ class BodyLimitMiddleware:
         await self.app(scope, counting_receive, send_unless_refused)
 
 
-
-
-
 def _wrong_method(app, scope: Scope) -> bool:
     """True when one of our own routes has this path but not this method."""
     return any(
@@ -123,17 +127,11 @@ def _wrong_method(app, scope: Scope) -> bool:
     )
 
 
-class JsonNotFoundMiddleware:
+class JsonNotFoundMiddleware(HttpMiddleware):
     """Reflex is mounted under our routes and answers every path they miss, in plain text,
     and 404 even where only the method was wrong; rewrite those answers as JSON 404/405."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         rewriting: dict[str, int] = {}
         wrong_method = _wrong_method(scope.get("app"), dict(scope))
 
