@@ -86,10 +86,6 @@ class Settings(BaseSettings):
         return self
 
     @property
-    def is_production(self) -> bool:
-        return self.queuecraft_env == "production"
-
-    @property
     def sqlite_path(self) -> Path:
         return self.data_dir / "queuecraft.db"
 

@@ -11,10 +11,6 @@ class QueueCraftError(Exception):
         self.message = message
 
 
-class ValidationFailed(QueueCraftError):
-    """Input breaks a business rule that a schema alone cannot express."""
-
-
 class AuthenticationFailed(QueueCraftError):
     """Credentials or token are missing, wrong, or expired."""
 

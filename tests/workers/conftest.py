@@ -12,7 +12,7 @@ import psutil
 import pytest
 
 from queuecraft.backend.config import Settings, get_settings
-from tests.support import start_workers, stop, wait_for
+from tests.support import start_workers, stop
 
 
 @dataclass
@@ -50,5 +50,3 @@ def private_pool(env, tmp_path) -> Iterator:
     for process in started:
         stop(process, sig=signal.SIGTERM)
 
-
-__all__ = ["Pool", "wait_for"]
