@@ -11,6 +11,10 @@ class QueueCraftError(Exception):
         self.message = message
 
 
+class ValidationFailed(QueueCraftError):
+    """Input breaks a business rule (the API answers 422, the dashboard shows the message)."""
+
+
 class AuthenticationFailed(QueueCraftError):
     """Credentials or token are missing, wrong, or expired."""
 

@@ -45,10 +45,6 @@ class JobsState(LiveMixin, AuthState):
 
     @rx.event
     async def submit(self, form: dict):
-        name = str(form.get("name", "")).strip()
-        if not name or len(name) > 200:
-            self.notice, self.notice_is_error = "A job needs a name of 1 to 200 characters.", True
-            return
         res = get_resources()
         try:
             job = await call(
@@ -57,7 +53,7 @@ class JobsState(LiveMixin, AuthState):
                 conn=res.redis,
                 settings=res.settings,
                 owner_id=self._user_id,
-                name=name,
+                name=str(form.get("name", "")),
                 trace_id=str(uuid.uuid4()),
             )
         except QueueCraftError as exc:

@@ -7,9 +7,9 @@ from fastapi_offline import FastAPIOffline
 
 from queuecraft.backend.api.errors import install_error_handlers
 from queuecraft.backend.api.middleware import BodyLimitMiddleware, JsonNotFoundMiddleware, TraceIdMiddleware
+from queuecraft.backend.api.urls import router
 
 MAX_BODY_BYTES = 1024 * 1024
-from queuecraft.backend.api.urls import router
 
 
 def create_api() -> FastAPI:

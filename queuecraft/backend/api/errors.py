@@ -13,6 +13,7 @@ from queuecraft.backend import errors
 from queuecraft.backend.logs import logger
 
 DOMAIN_STATUS: dict[type[errors.QueueCraftError], int] = {
+    errors.ValidationFailed: 422,
     errors.AuthenticationFailed: 401,
     errors.UserAlreadyExists: 409,
     errors.JobNotFound: 404,

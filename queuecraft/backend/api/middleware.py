@@ -133,14 +133,14 @@ class JsonNotFoundMiddleware(HttpMiddleware):
 
     async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         rewriting: dict[str, int] = {}
-        wrong_method = _wrong_method(scope.get("app"), dict(scope))
+        app, request_scope = scope.get("app"), dict(scope)  # before the mounted app rewrites scope
 
         async def rewrite(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status = message["status"]
                 headers = dict(message.get("headers", []))
                 if status in HTTP_MESSAGES and not headers.get(b"content-type", b"").startswith(b"application/json"):
-                    rewriting["status"] = 405 if wrong_method else status
+                    rewriting["status"] = 405 if _wrong_method(app, request_scope) else status
                     return
             elif rewriting and message["type"] == "http.response.body":
                 if message.get("more_body"):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import datetime
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from queuecraft.backend.errors import ValidationFailed
 from queuecraft.backend.services.auth import normalize_password
+from queuecraft.backend.services.jobs import clean_job_name
 from queuecraft.backend.status import JobStatus
 from queuecraft.backend.store.models import Attempt, Job, User
 
@@ -17,7 +18,6 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_PASSWORD_BYTES = 256
 
 Username = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=50, pattern=r"^[A-Za-z0-9_.-]+$")]
-JobName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 
 class ErrorDetail(BaseModel):
@@ -64,11 +64,6 @@ class UserCreate(Body):
             raise ValueError("must be an email address like name@example.com")
         return value.lower()
 
-    @field_validator("username")
-    @classmethod
-    def _username(cls, value: str) -> str:
-        return value.lower()  # "Alice" and "alice" are one account, as emails are
-
     @field_validator("password")
     @classmethod
     def _password(cls, value: str) -> str:
@@ -97,17 +92,15 @@ class LoginRequest(Body):
 
 
 class JobCreate(Body):
-    name: JobName
+    name: str
 
     @field_validator("name")
     @classmethod
-    def _visible(cls, value: str) -> str:
-        # Control and format characters (zero-width spaces, bidi overrides) do not count as a name.
-        if not any(unicodedata.category(ch)[0] in "LNPS" for ch in value):
-            raise ValueError("must contain at least one visible character")
-        if any(unicodedata.category(ch) == "Cc" for ch in value):
-            raise ValueError("must not contain control characters")
-        return value
+    def _name(cls, value: str) -> str:
+        try:
+            return clean_job_name(value)  # the service's rule, so the dashboard applies the same
+        except ValidationFailed as exc:
+            raise ValueError(exc.message) from None
 
 
 def _iso(value: datetime | None) -> str | None:

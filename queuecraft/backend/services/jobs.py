@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 import redis
 
 from queuecraft.backend import events, queue
 from queuecraft.backend.config import Settings
-from queuecraft.backend.errors import JobNotFound, QueueUnavailable
+from queuecraft.backend.errors import JobNotFound, QueueUnavailable, ValidationFailed
 from queuecraft.backend.status import JobStatus
 from queuecraft.backend.store import Store
 from queuecraft.backend.store.models import Job
@@ -16,6 +17,24 @@ from queuecraft.backend.store.models import Job
 # The reference system's only job kind: sleeps, fails when its name contains "fail".
 DEFAULT_TASK = "simulate"
 MAX_PAGE_SIZE = 200
+MAX_NAME_LENGTH = 200
+
+
+def clean_job_name(name: str) -> str:
+    """The job-name rule, for every way in (API, dashboard): trimmed, 1-200 characters, visible
+    text, no control characters; raise ValidationFailed saying which rule failed."""
+    name = name.strip()
+    if not 1 <= len(name) <= MAX_NAME_LENGTH:
+        raise ValidationFailed(f"a job name needs 1 to {MAX_NAME_LENGTH} characters")
+    categories = [unicodedata.category(ch) for ch in name]
+    if "Cs" in categories:
+        raise ValidationFailed("a job name must be valid Unicode text (no lone surrogates)")
+    if "Cc" in categories:
+        raise ValidationFailed("a job name must not contain control characters (NUL, tab, newline, ...)")
+    # Format characters alone (zero-width spaces, bidi marks) show nothing.
+    if not any(cat[0] in "LNPS" for cat in categories):
+        raise ValidationFailed("a job name must contain at least one visible character")
+    return name
 
 
 @dataclass(frozen=True)
@@ -32,7 +51,7 @@ def submit_job(
     """Store the job, then queue it; a job that cannot be queued is not kept."""
     job = store.create_job(
         owner_id=owner_id,
-        name=name,
+        name=clean_job_name(name),
         task=DEFAULT_TASK,
         payload={},
         max_attempts=settings.max_retries + 1,

@@ -105,6 +105,7 @@ class SqlStore:
 
     # users ---------------------------------------------------------------------------------
     def create_user(self, *, username: str, email: str, password_hash: str) -> User:
+        # Usernames and emails are case-insensitive: "Alice" and "alice" are one account.
         row = UserRow(username=username.lower(), email=email.lower(), password_hash=password_hash)
         with self._session() as session:
             session.add(row)
